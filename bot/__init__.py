@@ -1,0 +1,1 @@
+"""The web gateway: survivor widget and WebSocket, Rasa in process, health checks."""

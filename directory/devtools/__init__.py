@@ -1,0 +1,1 @@
+"""Development-time helpers; nothing here is imported at runtime."""

@@ -1,0 +1,1 @@
+"""Custom Rasa NLU graph components, named by module path in config.yml."""

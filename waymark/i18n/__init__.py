@@ -1,0 +1,1 @@
+"""Internationalisation: languages Waymark speaks, catalogs, and rendering of responses."""

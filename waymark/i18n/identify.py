@@ -1,0 +1,75 @@
+"""Message-level language identification.
+
+Lingua (lingua-language-detector) is used because it is offline, ships its models
+inside the wheel, is the most accurate open library on short text (the messages
+here are often three words long), and covers every target language including
+Welsh, Punjabi and Urdu. It is restricted to the languages Waymark speaks, which
+both speeds it up and stops it guessing languages nobody here writes.
+
+Short or ambiguous messages ("ok", "HR4", "yes please") keep the conversation's
+current language: a switch needs clear evidence, because flipping language
+mid-conversation on a misread word would be worse than not switching.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from lingua import IsoCode639_1, Language, LanguageDetector, LanguageDetectorBuilder
+
+from waymark.i18n.languages import DEFAULT_LANGUAGE, LANGUAGES, supported
+
+#: A switch away from the current language needs at least this relative confidence...
+SWITCH_CONFIDENCE = 0.7
+#: Languages often typed in Latin letters (Roman Urdu, Roman Punjabi, Arabizi,
+#: Romanised Bengali), which Lingua cannot see: Latin text only switches away
+#: from them on near-certain evidence.
+ROMANISED = frozenset({"ur", "pa", "bn", "ar"})
+ROMANISED_SWITCH_CONFIDENCE = 0.9
+#: ...and at least this many letters, unless the script alone decides it.
+MIN_LETTERS = 10
+#: The current language is kept while Lingua gives it at least this much.
+KEEP_CONFIDENCE = 0.2
+#: Scripts used by exactly one supported language decide on their own.
+_SCRIPT_LANGUAGES = (("\u0a00", "\u0a7f", "pa"), ("\u0980", "\u09ff", "bn"))
+
+
+@lru_cache(maxsize=1)
+def _detector() -> LanguageDetector:
+    languages = [Language.from_iso_code_639_1(getattr(IsoCode639_1, code.upper())) for code in LANGUAGES]
+    return LanguageDetectorBuilder.from_languages(*languages).with_preloaded_language_models().build()
+
+
+def _single_script_language(text: str) -> str | None:
+    for low, high, code in _SCRIPT_LANGUAGES:
+        if any(low <= char <= high for char in text):
+            return code
+    return None
+
+
+def identify(text: str, current: str | None = None) -> str:
+    """Return the language to answer ``text`` in.
+
+    ``current`` is the conversation's language so far (the widget's explicit
+    choice, the previous turn's language, or the page's ``lang``).
+    """
+    current = supported(current)
+    by_script = _single_script_language(text)
+    if by_script:
+        return by_script
+    letters = sum(char.isalpha() for char in text)
+    if letters == 0:
+        return current or DEFAULT_LANGUAGE
+    confidences = {
+        value.language.iso_code_639_1.name.lower(): value.value
+        for value in _detector().compute_language_confidence_values(text)
+    }
+    if current and confidences.get(current, 0.0) >= KEEP_CONFIDENCE:
+        return current
+    best = max(confidences, key=confidences.__getitem__)
+    non_latin = any(ord(char) > 0x052F for char in text if char.isalpha())
+    needed = SWITCH_CONFIDENCE
+    if current in ROMANISED and not non_latin:
+        needed = ROMANISED_SWITCH_CONFIDENCE
+    if confidences[best] >= needed and (letters >= MIN_LETTERS or non_latin):
+        return best
+    return current or DEFAULT_LANGUAGE

@@ -1,0 +1,1 @@
+"""Safety rules shared by the NLU pipeline, the gateway and the actions."""

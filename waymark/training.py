@@ -1,0 +1,68 @@
+"""Training the Rasa model only when what it is trained from has changed.
+
+The model's file name carries a hash of its inputs (config, domain, training
+data and the custom NLU components' code), so "is the model current?" is a file
+lookup, and re-running setup with nothing changed costs nothing.
+"""
+from __future__ import annotations
+
+import hashlib
+import logging
+from pathlib import Path
+
+from waymark import PROJECT_ROOT
+
+log = logging.getLogger(__name__)
+
+MODEL_PREFIX = "waymark-"
+TRAINING_INPUTS = ("config.yml", "domain", "nlu", "stories", "waymark/components", "waymark/i18n/identify.py",
+                   "waymark/i18n/languages.py")
+
+
+def _input_files(root: Path) -> list[Path]:
+    files: list[Path] = []
+    for name in TRAINING_INPUTS:
+        path = root / name
+        if path.is_dir():
+            files.extend(p for p in path.rglob("*") if p.is_file() and p.suffix in {".yml", ".yaml", ".py"})
+        elif path.is_file():
+            files.append(path)
+    return sorted(files)
+
+
+def training_hash(root: Path = PROJECT_ROOT) -> str:
+    """A short hash of every file the model is trained from (paths and contents)."""
+    digest = hashlib.sha256()
+    for path in _input_files(root):
+        digest.update(str(path.relative_to(root)).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def current_model_path(models_dir: Path, root: Path = PROJECT_ROOT) -> Path:
+    return models_dir / f"{MODEL_PREFIX}{training_hash(root)}.tar.gz"
+
+
+def ensure_model(models_dir: Path, root: Path = PROJECT_ROOT) -> Path:
+    """Return the current model, training it first if it is missing or stale."""
+    target = current_model_path(models_dir, root)
+    if target.exists():
+        return target
+    from rasa.api import train
+
+    log.info("model.train.start")
+    models_dir.mkdir(parents=True, exist_ok=True)
+    result = train(
+        domain=str(root / "domain"),
+        config=str(root / "config.yml"),
+        training_files=[str(root / "nlu"), str(root / "stories")],
+        output=str(models_dir),
+        fixed_model_name=target.name.removesuffix(".tar.gz"),
+    )
+    if result.code != 0 or not target.exists():
+        raise SystemExit("Training failed; run `rasa data validate` to see what is wrong with the data.")
+    for old in models_dir.glob(f"{MODEL_PREFIX}*.tar.gz"):
+        if old != target:
+            old.unlink()
+    log.info("model.train.done")
+    return target
