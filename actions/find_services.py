@@ -14,6 +14,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.phrases import conversation_language, phrase
 from directory import Directory, PlaceNotFound, ServiceHit
+from directory.tags import is_need_tag
 from waymark.safety.danger import default_rules
 
 log = logging.getLogger(__name__)
@@ -67,7 +68,8 @@ class ActionFindServices(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         language = conversation_language(tracker)
-        needs = [need for need in (tracker.get_slot("needs") or []) if need]
+        # The model may extract a need the directory has no tag for; search on the rest.
+        needs = [need for need in (tracker.get_slot("needs") or []) if need and is_need_tag(need)]
         try:
             result = directory().search(tracker.get_slot("location") or "", needs=needs, lang=language)
         except PlaceNotFound:

@@ -15,6 +15,7 @@ from bot.fallback import FallbackReplies
 from bot.rasa_runtime import RasaRuntime
 from bot.security import safe_responses
 from bot.survivor_socket import end_conversation, survivor_socket
+from bot.widget_routes import add_widget_routes
 from waymark.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -76,6 +77,7 @@ def create_app(settings: Settings, model_path: Path) -> web.Application:
     app.router.add_get("/healthz", healthz)
     app.router.add_get("/ws", survivor_socket)
     app.router.add_static("/static/", STATIC_DIR, append_version=False)
+    add_widget_routes(app)
     app.cleanup_ctx.extend([rasa_agent, idle_reaper])
     app.on_shutdown.append(close_conversations)
     return app

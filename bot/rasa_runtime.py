@@ -89,7 +89,11 @@ class RasaRuntime:
     async def start(self) -> None:
         """Load the model off the event loop, so pages and /healthz answer meanwhile."""
         loop = asyncio.get_running_loop()
-        self.agent = await loop.run_in_executor(None, self._load)
+        try:
+            self.agent = await loop.run_in_executor(None, self._load)
+        except Exception:  # noqa: BLE001 - the gateway keeps serving its own fallback replies
+            log.exception("rasa.load_failed")
+            return
         log.info("rasa.ready")
 
     def _load(self) -> Agent:

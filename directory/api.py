@@ -150,8 +150,9 @@ class Directory:
         report = read_file(Path(path), self.gaz)
         if report.errors:
             return report
+        synthetic = all(r.source.startswith("synthetic") for r in report.records)
         with self.engine.begin() as conn:
-            store.write_records(conn, report.records, "imported", self.gaz)
+            store.write_records(conn, report.records, "synthetic" if synthetic else "imported", self.gaz)
         return report
 
     def check(self, today: date | None = None) -> list[str]:

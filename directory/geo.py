@@ -14,7 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from .tags import REGION_COUNCILS
+from .tags import NATIONS, REGION_COUNCILS
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
@@ -58,6 +58,23 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
     a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
     return 6371.0 * 2 * math.asin(math.sqrt(a))
+
+
+CELL_DEG = 0.1  # ~11 km north-south, ~7 km east-west at these latitudes
+
+
+def grid_cell(lat: float | None, lon: float | None) -> int:
+    """A coarse grid cell number, so "near a point" is an IN list on one indexed column."""
+    if lat is None or lon is None:
+        return -1
+    return math.floor(lat / CELL_DEG) * 10_000 + math.floor((lon + 180) / CELL_DEG)
+
+
+def cells_around(lat: float, lon: float, dlat: float, dlon: float) -> list[int]:
+    """Every grid cell touching the box lat±dlat, lon±dlon."""
+    rows = range(math.floor((lat - dlat) / CELL_DEG), math.floor((lat + dlat) / CELL_DEG) + 1)
+    cols = range(math.floor((lon - dlon + 180) / CELL_DEG), math.floor((lon + dlon + 180) / CELL_DEG) + 1)
+    return [r * 10_000 + c for r in rows for c in cols]
 
 
 def _rows(name: str) -> Iterator[dict[str, str]]:
@@ -150,7 +167,7 @@ class Gazetteer:
             return True
         kind, _, value = area_key.partition(":")
         if kind == "nation":
-            return value in {"england", "wales", "scotland", "northern_ireland"}
+            return value in NATIONS
         return self.point_of(area_key) is not None
 
 

@@ -1,9 +1,9 @@
 """Database schema (SQLAlchemy Core tables, 2.0-style usage). Alembic migrations mirror it.
 
-Why these indexes: search is "services covering these area keys" (``service_areas``
-primary key starts with ``area_key``) plus "services with these needs near a point"
-(``ix_service_needs_tag_geo`` covers tag + bounding box without touching ``services``);
-the national list uses ``ix_services_national``.
+Why these indexes: search is "services covering these area keys" (``service_areas``,
+clustered on ``area_key`` and carrying the ranking columns) plus "services with these
+needs near a point" (``ix_service_needs_tag_geo``: tag + the grid cells of a bounding
+box, index-only); the national list uses ``ix_services_national``.
 """
 from __future__ import annotations
 
@@ -44,19 +44,32 @@ services = Table(
 )
 
 service_areas = Table(
+    # One row per (area, service), carrying copies of the ranking columns so ranking the
+    # services that cover an area reads one contiguous key range and never joins.
+    # On SQLite it is a WITHOUT ROWID table, i.e. clustered on (area_key, service_id).
     "service_areas", metadata,
     Column("area_key", String(120), primary_key=True),
     Column("service_id", Integer, ForeignKey("services.id", ondelete="CASCADE"), primary_key=True),
+    Column("needs", String(600), nullable=False),  # " tag lang:xx " of need and language tags
+    Column("perpetrator_only", Boolean, nullable=False),
+    Column("general", Boolean, nullable=False),
+    Column("contactable", Boolean, nullable=False),
+    Column("has_base", Boolean, nullable=False),
+    Column("lat", Float),
+    Column("lon", Float),
+    Column("position", Integer, nullable=False),
     Index("ix_service_areas_service", "service_id"),
+    sqlite_with_rowid=False,
 )
 
 service_needs = Table(
     "service_needs", metadata,
     Column("service_id", Integer, ForeignKey("services.id", ondelete="CASCADE"), primary_key=True),
     Column("tag", String(40), primary_key=True),
+    Column("cell", Integer, nullable=False),  # geo.grid_cell(lat, lon): both axes in one index key
     Column("lat", Float),
     Column("lon", Float),
-    Index("ix_service_needs_tag_geo", "tag", "lat", "lon", "service_id"),
+    Index("ix_service_needs_tag_geo", "tag", "cell", "lat", "lon", "service_id"),
 )
 
 meta = Table(

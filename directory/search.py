@@ -1,31 +1,34 @@
-"""The search query: rank services for a place and a set of needs.
+"""The search queries: rank services for a place and a set of needs.
 
 Ranking (design contract): number of requested needs met, then whether the service
 covers the user's area, then distance; ties go to general-purpose lines, services we
-can give a contact for, and file order. Everything is ranked inside the database so
-only ``limit`` rows ever come back, whatever the directory size.
+can give a contact for, and file order. Two small indexed queries find the best few
+covering services and the best few nearby non-covering ones that meet a need; only
+those rows are fetched and merged, so the cost barely grows with the directory.
 """
 from __future__ import annotations
 
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Sequence
 
-from sqlalchemy import and_, case, false, literal, or_, select, true, union
+from sqlalchemy import bindparam, case, false, func, literal, or_, select, true
 from sqlalchemy.engine import Connection, Row
 
-from .geo import Gazetteer
+from .geo import Gazetteer, cells_around, haversine_km
 from .models import service_areas, service_needs, services
 from .places import Place
 from .postcodes import AREA, parse
 
-NEAR_KM = 40.0  # how far a non-covering service that meets a need may be and still be "local"
+NEAR_KM = 30.0  # how far a non-covering service that meets a need may be and still be "local"
 _COLUMNS = (services.c.id, services.c.slug, services.c.name, services.c.organisation,
             services.c.description, services.c.phone, services.c.text_number, services.c.email,
             services.c.website, services.c.webchat_url, services.c.hours, services.c.open_24_7,
             services.c.national, services.c.needs, services.c.languages, services.c.areas,
-            services.c.lat, services.c.lon, services.c.has_base)
+            services.c.lat, services.c.lon, services.c.has_base, services.c.general,
+            services.c.position)
 
 
 @dataclass(frozen=True)
@@ -55,19 +58,88 @@ def coverage_keys(place: Place, gaz: Gazetteer) -> list[str]:
     return list(dict.fromkeys(keys))
 
 
-def _match_exprs(tags: Sequence[str]):
-    exprs = []
-    for tag in tags:
-        cond = services.c.needs.like(f"% {tag} %")
-        if tag.startswith("lang:"):
-            cond = or_(cond, services.c.languages.like(f"% {tag[5:]} %"))
-        exprs.append(case((cond, 1), else_=0))
-    return exprs
+def _matched_count(needs_column, ntags: int):
+    flags = [case((needs_column.like(bindparam(f"tag{i}")), 1), else_=0) for i in range(ntags)]
+    return sum(flags[1:], flags[0]) if flags else None
 
 
-def _visible(tags: Sequence[str]):
-    """People who cause harm have their own services: list those only when asked for."""
-    return true() if "perpetrator" in tags else services.c.needs != " perpetrator "
+def _matched(row: Row, tags: Sequence[str]) -> tuple[str, ...]:
+    languages = f" {row.languages} "
+    return tuple(t for t in tags if f" {t} " in row.needs
+                 or (t.startswith("lang:") and f" {t[5:]} " in languages))
+
+
+def _dist2_expr(lat_col, lon_col):
+    plat, plon, kx = bindparam("plat"), bindparam("plon"), bindparam("kx")
+    return (lat_col - plat) * (lat_col - plat) + (lon_col - plon) * kx * (lon_col - plon) * kx
+
+
+def _dist2(row: Row, place: Place) -> float:
+    if row.lat is None:
+        return math.inf
+    kx = math.cos(math.radians(place.lat))
+    return (row.lat - place.lat) ** 2 + ((row.lon - place.lon) * kx) ** 2
+
+
+@lru_cache(maxsize=None)
+def _covering_statement(ntags: int, fallback: bool, show_perpetrator: bool):
+    """Built once per shape and reused, so SQLAlchemy's compiled cache always hits."""
+    sa = service_areas
+    matched = _matched_count(sa.c.needs, ntags)
+    by_need = [matched.desc()] if matched is not None else []  # PostgreSQL: no constant ORDER BY
+    dist2 = _dist2_expr(sa.c.lat, sa.c.lon)
+    if fallback:
+        order = (*by_need, sa.c.general.desc(), sa.c.contactable.desc(), dist2, sa.c.position)
+    else:
+        dist2 = case((sa.c.has_base == false(), 0.0), else_=dist2)
+        order = (*by_need, dist2, sa.c.general.desc(), sa.c.contactable.desc(), sa.c.position)
+    visible = true() if show_perpetrator else sa.c.perpetrator_only == false()
+    return (select(sa.c.service_id)
+            .where(sa.c.area_key.in_(bindparam("keys", expanding=True)), visible,
+                   sa.c.service_id.notin_(bindparam("exclude", expanding=True)))
+            .order_by(*order, sa.c.service_id).limit(bindparam("fetch")))
+
+
+@lru_cache(maxsize=None)
+def _near_statement():
+    """Top services by needs met, then distance, within a box: an index-only scan.
+
+    It may return covering services too; that is fine: each of them outranks every
+    non-covering service it displaces, so the merged top ``limit`` is still exact.
+    """
+    sn = service_needs
+    return (select(sn.c.service_id, func.count(), func.min(sn.c.lat), func.min(sn.c.lon))
+            .where(sn.c.tag.in_(bindparam("tags", expanding=True)),
+                   sn.c.cell.in_(bindparam("cells", expanding=True)),
+                   sn.c.lat.between(bindparam("lat0"), bindparam("lat1")),
+                   sn.c.lon.between(bindparam("lon0"), bindparam("lon1")))
+            .group_by(sn.c.service_id)
+            .order_by(func.count().desc(), _dist2_expr(func.min(sn.c.lat), func.min(sn.c.lon)),
+                      sn.c.service_id)
+            .limit(bindparam("fetch")))
+
+
+def _near_ids(conn: Connection, place: Place, tags: Sequence[str], limit: int, params: dict) -> list[int]:
+    """Nearby services meeting the most needs: a small box first, the full NEAR_KM only if needed.
+
+    The small box is enough when it already holds ``limit`` services that meet every
+    requested need, all within its radius: nothing farther away can outrank them.
+    """
+    for radius in (NEAR_KM / 3, NEAR_KM):
+        dlat = radius / 111.0
+        dlon = dlat / max(params["kx"], 0.2)
+        rows = conn.execute(_near_statement(), {
+            **params, "tags": list(tags), "cells": cells_around(place.lat, place.lon, dlat, dlon),
+            "lat0": place.lat - dlat, "lat1": place.lat + dlat,
+            "lon0": place.lon - dlon, "lon1": place.lon + dlon, "fetch": limit}).all()
+        if len(rows) == limit and all(
+                count == len(tags) and haversine_km(place.lat, place.lon, lat, lon) <= radius
+                for _, count, lat, lon in rows):
+            break
+    return [row[0] for row in rows]
+
+
+_ROWS = select(*_COLUMNS).where(services.c.id.in_(bindparam("ids", expanding=True)))
 
 
 def ranked_local(conn: Connection, place: Place, keys: list[str], tags: Sequence[str], limit: int,
@@ -77,56 +149,50 @@ def ranked_local(conn: Connection, place: Place, keys: list[str], tags: Sequence
     ``fallback``: ``keys`` are not the user's own area but the nearest covered one, so
     distances are real, helplines come before distance, and nothing counts as covering.
     """
-    cover_ids = select(service_areas.c.service_id).where(service_areas.c.area_key.in_(keys))
-    candidates = cover_ids
-    if tags and not fallback:
-        dlat = NEAR_KM / 111.0
-        dlon = dlat / max(math.cos(math.radians(place.lat)), 0.2)
-        near_ids = select(service_needs.c.service_id).where(
-            service_needs.c.tag.in_(list(tags)),
-            service_needs.c.lat.between(place.lat - dlat, place.lat + dlat),
-            service_needs.c.lon.between(place.lon - dlon, place.lon + dlon))
-        candidates = union(cover_ids, near_ids)
-    covers = services.c.id.in_(select(service_areas.c.service_id)
-                               .where(service_areas.c.area_key.in_(keys)))
-    matches = _match_exprs(tags)
-    matched = sum(matches[1:], matches[0]) if matches else literal(0)
-    kx = math.cos(math.radians(place.lat))
-    dist2 = ((services.c.lat - place.lat) * (services.c.lat - place.lat)
-             + (services.c.lon - place.lon) * kx * (services.c.lon - place.lon) * kx)
-    if not fallback:
-        dist2 = case((and_(covers, services.c.has_base == false()), 0.0), else_=dist2)
-    contactable = case((or_(services.c.phone.isnot(None), services.c.website.isnot(None),
-                            services.c.text_number.isnot(None), services.c.email.isnot(None)), 1),
-                       else_=0)
-    by_need = [matched.desc()] if matches else []  # PostgreSQL rejects a constant in ORDER BY
-    order_local = (*by_need, case((covers, 1), else_=0).desc(), dist2, services.c.general.desc(),
-                   contactable.desc(), services.c.position, services.c.id)
-    order_fallback = (*by_need, services.c.general.desc(), contactable.desc(), dist2,
+    params = {"plat": place.lat, "plon": place.lon, "kx": math.cos(math.radians(place.lat)),
+              "keys": keys, **{f"tag{i}": f"% {t} %" for i, t in enumerate(tags)}}
+    covering = _covering_statement(len(tags), fallback, "perpetrator" in tags)
+    rows = conn.execute(covering, {**params, "exclude": list(exclude) or [-1],
+                                   "fetch": limit * len(keys)}).scalars()
+    cover_ids = list(dict.fromkeys(rows))[:limit]
+    near_ids = _near_ids(conn, place, tags, limit, params) if tags and not fallback else []
+    ids = list(dict.fromkeys(cover_ids + near_ids))
+    if not ids:
+        return []
+    rows = conn.execute(_ROWS, {"ids": ids}).all()
+    covered = set() if fallback else set(cover_ids)
+    scored = [Scored(r, _matched(r, tags), r.id in covered) for r in rows]
+    scored.sort(key=lambda s: _local_key(s, place, fallback))
+    return scored[:limit]
+
+
+def _local_key(s: Scored, place: Place, fallback: bool) -> tuple:
+    r = s.row
+    contactable = bool(r.phone or r.website or r.text_number or r.email)
+    dist2 = 0.0 if (s.covers and not r.has_base) else _dist2(r, place)
+    if fallback:
+        return (-len(s.matched), not r.general, not contactable, dist2, r.position, r.id)
+    return (-len(s.matched), not s.covers, dist2, not r.general, not contactable, r.position, r.id)
+
+
+@lru_cache(maxsize=None)
+def _national_statement(tag_kinds: tuple[bool, ...], show_perpetrator: bool):
+    """``tag_kinds``: per requested tag, whether it is a ``lang:`` tag (also matches languages)."""
+    flags = [case((or_(services.c.needs.like(bindparam(f"tag{i}")),
+                       services.c.languages.like(bindparam(f"lang{i}")) if is_lang else false()), 1),
+                  else_=0) for i, is_lang in enumerate(tag_kinds)]
+    matched = sum(flags[1:], flags[0]) if flags else literal(0)
+    visible = true() if show_perpetrator else services.c.needs != " perpetrator "
+    return (select(*_COLUMNS)
+            .where(services.c.national == true(), visible, or_(services.c.general == true(), matched > 0))
+            .order_by(*([matched.desc()] if flags else []), services.c.general.desc(),
                       services.c.position, services.c.id)
-    query = (select(*_COLUMNS, *matches, literal(0) if fallback else case((covers, 1), else_=0))
-             .where(services.c.id.in_(candidates), services.c.national == false(), _visible(tags))
-             .order_by(*(order_fallback if fallback else order_local))
-             .limit(limit))
-    if exclude:
-        query = query.where(services.c.id.notin_(list(exclude)))
-    return [_scored(row, tags) for row in conn.execute(query)]
+            .limit(bindparam("fetch")))
 
 
 def ranked_national(conn: Connection, tags: Sequence[str], limit: int) -> list[Scored]:
     """National lines that meet a need, then the general ones everybody can call."""
-    matches = _match_exprs(tags)
-    matched = sum(matches[1:], matches[0]) if matches else literal(0)
-    query = (select(*_COLUMNS, *matches, literal(0))
-             .where(services.c.national == true(), _visible(tags),
-                    or_(services.c.general == true(), matched > 0))
-             .order_by(*([matched.desc()] if matches else []), services.c.general.desc(),
-                       services.c.position, services.c.id)
-             .limit(limit))
-    return [_scored(row, tags) for row in conn.execute(query)]
-
-
-def _scored(row: Row, tags: Sequence[str]) -> Scored:
-    flags = row[len(_COLUMNS):]
-    matched = tuple(t for t, hit in zip(tags, flags[:-1]) if hit)
-    return Scored(row, matched, bool(flags[-1]))
+    statement = _national_statement(tuple(t.startswith("lang:") for t in tags), "perpetrator" in tags)
+    params = {"fetch": limit, **{f"tag{i}": f"% {t} %" for i, t in enumerate(tags)},
+              **{f"lang{i}": f"% {t[5:]} %" for i, t in enumerate(tags) if t.startswith("lang:")}}
+    return [Scored(r, _matched(r, tags), False) for r in conn.execute(statement, params)]

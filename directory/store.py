@@ -4,7 +4,7 @@ from __future__ import annotations
 import hashlib
 import os
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Sequence
 
 from alembic import command
 from alembic.config import Config
@@ -12,8 +12,9 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine, delete, event, insert, inspect, select
 from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.pool import QueuePool
 
-from .geo import DATA_DIR, Gazetteer
+from .geo import DATA_DIR, Gazetteer, grid_cell
 from .models import meta, service_areas, service_needs, services
 from .records import ServiceRecord
 
@@ -34,7 +35,13 @@ def database_url(url: str | None = None) -> str:
 
 
 def make_engine(url: str) -> Engine:
-    engine = create_engine(url, future=True, pool_pre_ping=not url.startswith("sqlite"))
+    if url.startswith("sqlite") and ":memory:" not in url:
+        # Keep connections open (SQLAlchemy 1.4 defaults to NullPool for SQLite files, which
+        # reconnects and re-runs the PRAGMAs on every search).
+        engine = create_engine(url, future=True, poolclass=QueuePool,
+                               connect_args={"check_same_thread": False})
+    else:
+        engine = create_engine(url, future=True, pool_pre_ping=not url.startswith("sqlite"))
     if engine.dialect.name == "sqlite":
         @event.listens_for(engine, "connect")
         def _pragmas(dbapi_conn, _record) -> None:  # WAL: readers never wait for an import
@@ -109,13 +116,23 @@ def write_records(conn: Connection, records: Sequence[ServiceRecord], origin: st
                                         for i, (r, a) in enumerate(zip(chunk, anchors))])
         ids = dict(conn.execute(select(services.c.slug, services.c.id)
                                 .where(services.c.slug.in_([r.slug for r in chunk]))).all())
-        area_rows = [{"service_id": ids[r.slug], "area_key": a} for r in chunk for a in r.areas]
-        need_rows = [{"service_id": ids[r.slug], "tag": t, "lat": a[0], "lon": a[1]}
-                     for r, a in zip(chunk, anchors) for t in dict.fromkeys(r.needs)]
+        area_rows = [{"service_id": ids[r.slug], "area_key": area, "needs": " " + " ".join(match_tags(r)) + " ",
+                      "perpetrator_only": set(r.needs) == {"perpetrator"}, "general": r.general, "has_base": r.base is not None, "lat": anchor[0],
+                      "lon": anchor[1], "position": start + i,
+                      "contactable": bool(r.phone or r.website or r.text_number or r.email)}
+                     for i, (r, anchor) in enumerate(zip(chunk, anchors)) for area in r.areas]
+        need_rows = [{"service_id": ids[r.slug], "tag": t, "lat": a[0], "lon": a[1],
+                      "cell": grid_cell(*a)}
+                     for r, a in zip(chunk, anchors) for t in match_tags(r)]
         conn.execute(insert(service_areas), area_rows)
         if need_rows:
             conn.execute(insert(service_needs), need_rows)
     return len(records)
+
+
+def match_tags(r: ServiceRecord) -> list[str]:
+    """Need tags plus ``lang:<code>`` for each language: what a search can match on."""
+    return list(dict.fromkeys([*r.needs, *(f"lang:{code}" for code in r.languages)]))
 
 
 def _service_row(r: ServiceRecord, anchor: tuple[float | None, float | None], origin: str,

@@ -3,7 +3,8 @@
 1. `rasa data validate` (domain, NLU data and stories agree)
 2. train the model if its inputs changed
 3. Rasa story tests (tests/stories) against that model
-4. pytest (unit, gateway end-to-end, triage, directory, browser) — last, so its
+4. the held-out quality report (reports/), which reports rather than gates
+5. pytest (unit, gateway end-to-end, triage, directory, browser) — last, so its
    closing line is the last thing printed.
 Extra arguments are passed to pytest.
 """
@@ -41,6 +42,7 @@ def main(pytest_args: list[str]) -> None:
     print(model, flush=True)
     _run("rasa story tests", [rasa, "test", "core", "--model", str(model), "--stories", "tests/stories",
                               "--fail-on-prediction-errors", "--out", "results/stories", "--no-plot"])
+    _run("held-out quality report", [str(BIN / "waymark"), "quality"])
     result = subprocess.run([sys.executable, "-m", "pytest", *pytest_args], cwd=PROJECT_ROOT)
     sys.exit(result.returncode)
 

@@ -1,4 +1,4 @@
-"""The `waymark` command: serve, train, triage, actions, directory."""
+"""The `waymark` command: serve, train, triage, actions, directory, i18n, quality."""
 from __future__ import annotations
 
 import argparse
@@ -16,6 +16,9 @@ def _parser() -> argparse.ArgumentParser:
     commands.add_parser("triage", help="classify JSON lines from stdin (see shared/design.md)")
     commands.add_parser("actions", help="run only the rasa-sdk action server")
     commands.add_parser("directory", help="service directory tools (waymark directory --help)", add_help=False)
+    commands.add_parser("quality", help="score every language on held-out phrasing; writes reports/")
+    i18n = commands.add_parser("i18n", help="gettext catalogs: extract, update, check")
+    i18n.add_argument("action", choices=["extract", "update", "check"])
     return parser
 
 
@@ -40,6 +43,14 @@ def main(argv: list[str] | None = None) -> int:
         from waymark.triage import triage
 
         return triage(settings)
+    elif args.command == "quality":
+        from waymark.quality import main as quality_main
+
+        return quality_main()
+    elif args.command == "i18n":
+        from waymark.i18n.extract import main as i18n_main
+
+        return i18n_main([args.action])
     elif args.command == "actions":
         from waymark.action_server import run_action_server
 

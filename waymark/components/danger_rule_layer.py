@@ -11,13 +11,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
+from waymark.components.stateless import StatelessComponent
 from waymark.safety.danger import default_rules
 
 DANGER_INTENT = "immediate_danger"
@@ -30,19 +28,11 @@ DANGER_SOURCE = "danger_source"
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
-class DangerRuleLayer(GraphComponent):
+class DangerRuleLayer(StatelessComponent):
     """Raises the intent to `immediate_danger` on a rule match or a model lean."""
 
-    @classmethod
-    def create(
-        cls,
-        config: dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> "DangerRuleLayer":
+    def __init__(self) -> None:
         default_rules()  # load and compile at start-up, not on the first message
-        return cls()
 
     def process(self, messages: list[Message]) -> list[Message]:
         for message in messages:

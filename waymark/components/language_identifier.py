@@ -7,16 +7,12 @@ The gateway passes the conversation's current language as message metadata.
 """
 from __future__ import annotations
 
-from typing import Any
-
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import ENTITIES, METADATA, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from waymark.components.stateless import StatelessComponent
 from waymark.i18n.identify import identify
 
 #: Message property read by the tokenizer and reported by `waymark triage`.
@@ -24,18 +20,8 @@ LANGUAGE = "language"
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False)
-class LanguageIdentifier(GraphComponent):
+class LanguageIdentifier(StatelessComponent):
     """Sets the `language` property and entity on every message that has text."""
-
-    @classmethod
-    def create(
-        cls,
-        config: dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> "LanguageIdentifier":
-        return cls()
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:
         """Label training examples too, so tokenisation matches run time."""

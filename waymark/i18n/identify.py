@@ -19,7 +19,7 @@ from lingua import IsoCode639_1, Language, LanguageDetector, LanguageDetectorBui
 from waymark.i18n.languages import DEFAULT_LANGUAGE, LANGUAGES, supported
 
 #: A switch away from the current language needs at least this relative confidence...
-SWITCH_CONFIDENCE = 0.7
+SWITCH_CONFIDENCE = 0.55
 #: Languages often typed in Latin letters (Roman Urdu, Roman Punjabi, Arabizi,
 #: Romanised Bengali), which Lingua cannot see: Latin text only switches away
 #: from them on near-certain evidence.

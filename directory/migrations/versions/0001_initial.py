@@ -49,6 +49,15 @@ def upgrade() -> None:
         sa.Column("area_key", sa.String(120), primary_key=True),
         sa.Column("service_id", sa.Integer, sa.ForeignKey("services.id", ondelete="CASCADE"),
                   primary_key=True),
+        sa.Column("needs", sa.String(600), nullable=False),
+        sa.Column("perpetrator_only", sa.Boolean, nullable=False),
+        sa.Column("general", sa.Boolean, nullable=False),
+        sa.Column("contactable", sa.Boolean, nullable=False),
+        sa.Column("has_base", sa.Boolean, nullable=False),
+        sa.Column("lat", sa.Float),
+        sa.Column("lon", sa.Float),
+        sa.Column("position", sa.Integer, nullable=False),
+        sqlite_with_rowid=False,
     )
     op.create_index("ix_service_areas_service", "service_areas", ["service_id"])
     op.create_table(
@@ -56,10 +65,11 @@ def upgrade() -> None:
         sa.Column("service_id", sa.Integer, sa.ForeignKey("services.id", ondelete="CASCADE"),
                   primary_key=True),
         sa.Column("tag", sa.String(40), primary_key=True),
+        sa.Column("cell", sa.Integer, nullable=False),
         sa.Column("lat", sa.Float),
         sa.Column("lon", sa.Float),
     )
-    op.create_index("ix_service_needs_tag_geo", "service_needs", ["tag", "lat", "lon", "service_id"])
+    op.create_index("ix_service_needs_tag_geo", "service_needs", ["tag", "cell", "lat", "lon", "service_id"])
     op.create_table(
         "directory_meta",
         sa.Column("key", sa.String(60), primary_key=True),

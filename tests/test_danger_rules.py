@@ -1,0 +1,46 @@
+"""The danger rule layer: normalisation and patterns (no model involved)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from waymark.safety.danger import DangerRules, default_rules
+from waymark.safety.normalise import normalise
+
+
+@pytest.mark.parametrize(("raw", "folded"), [
+    ("He's OUTSIDE!!!", " hes outside "),
+    ("Nóż", " noz "),
+    ("call 999 pleaseeee", " call 999 pleasee "),
+    ("أنا في خطر", " انا في خطر "),
+    ("ਮੈਨੂੰ ਬਚਾਓ", " ਮੈਨੂੰ ਬਚਾਓ "),
+    ("   ", "  "),
+])
+def test_normalise(raw: str, folded: str) -> None:
+    assert normalise(raw) == folded
+
+
+@pytest.mark.parametrize("text", [
+    "He's outside with a knife", "hes gonna kill me", "call 999", "CANT BREATHE his hands round my neck",
+    "Ma nóż!!", "mă omoară", "ele está com uma faca", "سوف يقتلني", "সে আমাকে মেরে ফেলবে",
+])
+def test_danger_phrases_fire_in_many_languages(text: str) -> None:
+    assert default_rules().match(text) is not None
+
+
+@pytest.mark.parametrize("text", [
+    "what help is near Hereford?", "I think my partner is controlling", "thanks so much",
+    "is it abuse if he checks my phone", "HR4 9AB", "can I get a non-molestation order",
+])
+def test_ordinary_messages_do_not_fire(text: str) -> None:
+    assert default_rules().match(text) is None
+
+
+def test_every_shipped_language_has_rules() -> None:
+    assert set(default_rules().languages) >= {"en", "cy", "pl", "ro", "pa", "ur", "bn", "ar", "lt", "pt"}
+
+
+def test_patterns_are_folded_like_text(tmp_path: Path) -> None:
+    (tmp_path / "xx.yml").write_text('language: xx\npatterns:\n  - " nóż "\n', encoding="utf-8")
+    assert DangerRules.from_directory(tmp_path).match("NOZ") is not None
