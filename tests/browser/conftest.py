@@ -83,9 +83,6 @@ def _tail(path: Path, lines: int = 40) -> str:
 @pytest.fixture(scope="session")
 def gateway(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Gateway]:
     _require_chromium()
-    if os.environ.get("WM_DEV_GATEWAY_PORT"):  # TEMP-DEV
-        yield Gateway(int(os.environ["WM_DEV_GATEWAY_PORT"]), Path("/tmp/wmdev/log"))  # TEMP-DEV
-        return  # TEMP-DEV
     workdir = tmp_path_factory.mktemp("gateway")
     port = _free_port()
     log_path = workdir / "serve.log"

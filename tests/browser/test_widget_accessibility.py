@@ -128,6 +128,8 @@ def test_screenshots(page: Any, gateway: Any, artifacts: Path) -> None:
     page.screenshot(path=str(artifacts / "widget-launcher.png"))
     page.click(".wm-launcher")
     wait_for_bot(page, 0)
+    page.click(".wm-tips-dismiss")
+    say(page, "I need help")
     page.screenshot(path=str(artifacts / "widget-provider.png"))
 
     open_standalone(page, gateway.url("/"))
