@@ -38,8 +38,25 @@ class LiveGateway:
     def ws_url(self) -> str:
         return f"ws://127.0.0.1:{self.port}/ws"
 
+    @property
+    def exit_url(self) -> str:
+        """Quick exit goes to a neutral local page here, so nothing leaves the machine."""
+        return exit_url_for(self.port)
+
+    @property
+    def before_url(self) -> str:
+        """A page to visit before the chat, to check what Back returns to."""
+        return f"{self.http_url}/healthz?before"
+
+    def url(self, path: str) -> str:
+        return self.http_url + path
+
     def log_text(self) -> str:
         return self.log_path.read_text(encoding="utf-8", errors="replace")
+
+    def log_count(self, event: str) -> int:
+        """How many times the gateway logged ``event`` (its logs carry events, never text)."""
+        return self.log_text().count(event)
 
     def stop(self) -> None:
         self.process.terminate()
@@ -47,6 +64,10 @@ class LiveGateway:
             self.process.wait(timeout=30)
         except subprocess.TimeoutExpired:
             self.process.kill()
+
+
+def exit_url_for(port: int) -> str:
+    return f"http://127.0.0.1:{port}/healthz?left"
 
 
 def start_gateway(workdir: Path, extra_env: dict[str, str] | None = None) -> LiveGateway:
@@ -60,6 +81,7 @@ def start_gateway(workdir: Path, extra_env: dict[str, str] | None = None) -> Liv
         "WAYMARK_ACTION_PORT": str(action_port),
         "WAYMARK_DATABASE_URL": f"sqlite:///{database_path}",
         "WAYMARK_LOG_LEVEL": "DEBUG",
+        "WAYMARK_EXIT_URL": exit_url_for(port),
         **(extra_env or {}),
     }
     waymark = Path(sys.executable).with_name("waymark")

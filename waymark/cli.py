@@ -16,7 +16,8 @@ def _parser() -> argparse.ArgumentParser:
     commands.add_parser("triage", help="classify JSON lines from stdin (see shared/design.md)")
     commands.add_parser("actions", help="run only the rasa-sdk action server")
     commands.add_parser("directory", help="service directory tools (waymark directory --help)", add_help=False)
-    commands.add_parser("quality", help="score every language on held-out phrasing; writes reports/")
+    quality = commands.add_parser("quality", help="score every language on held-out phrasing; writes reports/")
+    quality.add_argument("--model", help="a model archive to score instead of the current one")
     i18n = commands.add_parser("i18n", help="gettext catalogs: extract, update, check")
     i18n.add_argument("action", choices=["extract", "update", "check"])
     return parser
@@ -46,7 +47,7 @@ def main(argv: list[str] | None = None) -> int:
     elif args.command == "quality":
         from waymark.quality import main as quality_main
 
-        return quality_main()
+        return quality_main(args.model)
     elif args.command == "i18n":
         from waymark.i18n.extract import main as i18n_main
 

@@ -93,9 +93,9 @@ def markdown_table(scores: list[LanguageScore]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def main() -> int:
-    settings = Settings.from_env()
-    scores = asyncio.run(_run(ensure_model(settings.models_dir)))
+def main(model: str | None = None) -> int:
+    model_path = Path(model) if model else ensure_model(Settings.from_env().models_dir)
+    scores = asyncio.run(_run(model_path))
     REPORTS_DIR.mkdir(exist_ok=True)
     (REPORTS_DIR / "quality.json").write_text(json.dumps([asdict(s) for s in scores], indent=2) + "\n")
     table = markdown_table(scores)
