@@ -6,7 +6,7 @@ from typing import Any
 
 import aiohttp
 
-QUIET_SECONDS = 2.5
+QUIET_SECONDS = 1.0
 TURN_TIMEOUT_SECONDS = 60
 
 
