@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.live_gateway import LiveGateway
-from tests.ws_client import SurvivorClient, bot_texts
+from tests.ws_client import SurvivorClient, bot_texts, conversation
 
 HEREFORDSHIRE_HELPLINE = "0800 783 1359"
 NATIONAL_HELPLINE = "0808 2000 247"
@@ -34,61 +34,41 @@ async def test_greeting_support_and_local_services(live_gateway: LiveGateway) ->
 
 
 async def test_outward_code_alone_finds_services(live_gateway: LiveGateway) -> None:
-    client = await SurvivorClient.connect(live_gateway.ws_url)
-    try:
-        await client.receive_turn()
+    async with conversation(live_gateway.ws_url) as client:
         joined = "\n".join(bot_texts(await client.say("HR4")))
         assert HEREFORDSHIRE_HELPLINE in joined and NATIONAL_HELPLINE in joined
-    finally:
-        await client.close()
 
 
 async def test_search_asks_for_a_place_when_none_given(live_gateway: LiveGateway) -> None:
-    client = await SurvivorClient.connect(live_gateway.ws_url)
-    try:
-        await client.receive_turn()
+    async with conversation(live_gateway.ws_url) as client:
         ask = "\n".join(bot_texts(await client.say("can you find me local support services")))
         assert "postcode" in ask.lower()
         joined = "\n".join(bot_texts(await client.say("im in hr4 9ab")))
         assert HEREFORDSHIRE_HELPLINE in joined
-    finally:
-        await client.close()
 
 
 @pytest.mark.parametrize("text", ["He's outside with a knife", "hes outside wiv a knife!!", "HE IS GOING TO KILL ME"])
 async def test_danger_reply_comes_first(live_gateway: LiveGateway, text: str) -> None:
-    client = await SurvivorClient.connect(live_gateway.ws_url)
-    try:
-        await client.receive_turn()
+    async with conversation(live_gateway.ws_url) as client:
         replies = bot_texts(await client.say(text))
         first = replies[0]
         assert first.startswith("If you are in danger now, call 999.")
         assert "press 55" in first and "999 BSL" in first and "emergencySMS" in first
-    finally:
-        await client.close()
 
 
 async def test_danger_interrupts_a_search_and_the_search_carries_on(live_gateway: LiveGateway) -> None:
-    client = await SurvivorClient.connect(live_gateway.ws_url)
-    try:
-        await client.receive_turn()
+    async with conversation(live_gateway.ws_url) as client:
         await client.say("find services near me")
         replies = bot_texts(await client.say("he's outside with a knife"))
         assert replies[0].startswith("If you are in danger now, call 999.")
         joined = "\n".join(bot_texts(await client.say("Hereford")))
         assert HEREFORDSHIRE_HELPLINE in joined
-    finally:
-        await client.close()
 
 
 async def test_forget_me_ends_the_conversation(live_gateway: LiveGateway) -> None:
-    client = await SurvivorClient.connect(live_gateway.ws_url)
-    try:
-        await client.receive_turn()
+    async with conversation(live_gateway.ws_url) as client:
         await client.socket.send_json({"type": "forget"})
         frames = await client.receive_turn()
         assert {"type": "status", "state": "ended"} in frames
         await client.socket.receive(timeout=10)
         assert client.socket.closed
-    finally:
-        await client.close()

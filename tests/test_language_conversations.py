@@ -9,7 +9,7 @@ import pytest
 from rasa.shared.nlu.training_data.loading import load_data
 
 from tests.live_gateway import LiveGateway
-from tests.ws_client import SurvivorClient
+from tests.ws_client import conversation
 from waymark import PROJECT_ROOT
 from waymark.i18n.catalogs import default_catalogs
 from waymark.i18n.identify import identify
@@ -40,9 +40,7 @@ def _bot(frames: list[dict]) -> list[dict]:
 
 @pytest.mark.parametrize("code", sorted(LANGUAGES))
 async def test_conversation_in_each_language(live_gateway: LiveGateway, code: str) -> None:
-    client = await SurvivorClient.connect(live_gateway.ws_url)
-    try:
-        await client.receive_turn()
+    async with conversation(live_gateway.ws_url) as client:
         support = _bot(await client.say(_longest(code, "seek_support")))
         assert support and all(frame["lang"] == code for frame in support), [f["lang"] for f in support]
 
@@ -57,5 +55,3 @@ async def test_conversation_in_each_language(live_gateway: LiveGateway, code: st
         intro = _translated("utter_services_intro", code).split("{")[0].strip()
         assert intro in texts
         assert all(frame["lang"] == code for frame in services)
-    finally:
-        await client.close()

@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 import asyncio
-from typing import Any
+import contextlib
+from typing import Any, AsyncIterator
 
 import aiohttp
 
@@ -59,3 +60,14 @@ class SurvivorClient:
 
 def bot_texts(frames: list[dict[str, Any]]) -> list[str]:
     return [frame["text"] for frame in frames if frame["type"] == "bot"]
+
+
+@contextlib.asynccontextmanager
+async def conversation(url: str, lang: str | None = None) -> AsyncIterator[SurvivorClient]:
+    """A connected client whose greeting has been read; closed (ending the chat) afterwards."""
+    client = await SurvivorClient.connect(url, lang)
+    try:
+        await client.receive_turn()
+        yield client
+    finally:
+        await client.close()
