@@ -103,21 +103,21 @@ async def _turn(app: web.Application, conversation: Conversation, text: str) -> 
     async with conversation.turn_lock:
         await conversation.socket.send_json({"type": "typing"})
         language = conversation.language or DEFAULT_LANGUAGE
-        messages: list[dict[str, Any]] = []
+        frames: list[dict[str, Any]] = []
         failed = not runtime.ready
         if not failed:
             try:
                 turn = await runtime.handle(conversation.id, text, conversation.language)
-                messages = [bot_message(reply, language) for reply in turn.replies]
-                failed = turn.action_failed or not messages
+                frames = [bot_message(reply, language) for reply in turn.replies]
+                failed = turn.action_failed or not frames
             except Exception:  # noqa: BLE001 - any failure must still reach the survivor as help
                 log.exception("turn.failed")
                 failed = True
-        if messages:
-            conversation.language = messages[-1]["lang"]
+        if frames:
+            conversation.language = frames[-1]["lang"]
         if failed:
-            messages += fallback.for_text(text if not messages else "", conversation.language or language)
-        log.info("turn.done replies=%d fallback=%s", len(messages), failed)
-        for message in messages:
-            await conversation.socket.send_json(message)
+            frames += fallback.for_text(text if not frames else "", conversation.language or language)
+        log.info("turn.done replies=%d fallback=%s", len(frames), failed)
+        for frame in frames:
+            await conversation.socket.send_json(frame)
     return True
