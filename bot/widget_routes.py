@@ -16,15 +16,14 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
 from aiohttp import web
 
 from bot.app_keys import SETTINGS
 from waymark.i18n.catalogs import default_catalogs
 from waymark.i18n.languages import LANGUAGES, supported
+from waymark.i18n.responses import load_widget_strings
 
 STATIC_DIR = Path(__file__).with_name("static")
-WIDGET_STRINGS = Path(__file__).with_name("widget_strings.yml")
 WIDGET_SOURCE = STATIC_DIR / "widget.js"
 #: Where widget.js receives its configuration; the file works (in English, with
 #: the default exit URL) even if served raw.
@@ -33,11 +32,9 @@ CONTEXT_PREFIX = "widget:"
 
 
 @lru_cache(maxsize=1)
-def english_strings(path: Path = WIDGET_STRINGS) -> dict[str, str]:
-    """The widget's UI strings in English, keyed as in the YAML file."""
-    with path.open(encoding="utf-8") as handle:
-        data = yaml.safe_load(handle)
-    return {str(key): str(value) for key, value in data["strings"].items()}
+def english_strings() -> dict[str, str]:
+    """The widget's UI strings in English, read once per process."""
+    return load_widget_strings()
 
 
 def translated_strings(language: str) -> dict[str, str]:

@@ -14,17 +14,15 @@ import re
 import sys
 from pathlib import Path
 
-import yaml
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po, write_po
 
 from waymark import PROJECT_ROOT
 from waymark.i18n.catalogs import DOMAIN_NAME, LOCALES_DIR, po_path
 from waymark.i18n.languages import DEFAULT_LANGUAGE, LANGUAGES
-from waymark.i18n.responses import load_responses
+from waymark.i18n.responses import load_responses, load_widget_strings
 
 POT_PATH = LOCALES_DIR / f"{DOMAIN_NAME}.pot"
-WIDGET_STRINGS = PROJECT_ROOT / "bot" / "widget_strings.yml"
 PLACEHOLDER = re.compile(r"{[^{}\n]+}")
 
 
@@ -36,9 +34,7 @@ def source_messages() -> list[tuple[str, str]]:
             if variation.get("text"):
                 messages.append((key, variation["text"]))
             messages.extend((key, button["title"]) for button in variation.get("buttons") or [])
-    if WIDGET_STRINGS.exists():
-        strings = (yaml.safe_load(WIDGET_STRINGS.read_text(encoding="utf-8")) or {}).get("strings") or {}
-        messages.extend((f"widget:{key}", text) for key, text in sorted(strings.items()))
+    messages.extend((f"widget:{key}", text) for key, text in sorted(load_widget_strings().items()))
     return list(dict.fromkeys(messages))
 
 
@@ -78,8 +74,9 @@ def update() -> list[Path]:
     return written
 
 
-def problems(code: str) -> list[str]:
+def problems(code: str, sources: list[tuple[str, str]] | None = None) -> list[str]:
     """Everything wrong with one language's catalog, as readable lines."""
+    sources = source_messages() if sources is None else sources
     path = po_path(code)
     if not path.exists():
         return [f"{code}: no catalog at {path.relative_to(PROJECT_ROOT)}"]
@@ -87,7 +84,7 @@ def problems(code: str) -> list[str]:
         catalog = read_po(handle, locale=code)
     found = {(m.context, m.id): m for m in catalog if m.id}
     issues = []
-    for context, text in source_messages():
+    for context, text in sources:
         message = found.get((context, text))
         where = f"{code} [{context}] {text[:50]!r}"
         if message is None or not message.string:
@@ -96,7 +93,7 @@ def problems(code: str) -> list[str]:
             issues.append(f"{where}: fuzzy")
         elif sorted(PLACEHOLDER.findall(message.string)) != sorted(PLACEHOLDER.findall(text)):
             issues.append(f"{where}: placeholders differ")
-    extra = set(found) - set(source_messages())
+    extra = set(found) - set(sources)
     issues.extend(f"{code} [{context}] {text[:50]!r}: obsolete" for context, text in sorted(extra, key=str))
     return issues
 
@@ -110,7 +107,8 @@ def main(argv: list[str]) -> int:
         for path in update():
             print(path.relative_to(PROJECT_ROOT))
     elif command == "check":
-        issues = [issue for code in LANGUAGES if code != DEFAULT_LANGUAGE for issue in problems(code)]
+        sources = source_messages()
+        issues = [issue for code in LANGUAGES if code != DEFAULT_LANGUAGE for issue in problems(code, sources)]
         print("\n".join(issues) or "every catalog is complete")
         return 1 if issues else 0
     else:

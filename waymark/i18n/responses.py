@@ -17,6 +17,8 @@ from waymark.i18n.catalogs import Catalogs
 DOMAIN_DIR = PROJECT_ROOT / "domain"
 #: Replies the gateway sends on its own; translated through the same catalogs.
 GATEWAY_MESSAGES = PROJECT_ROOT / "bot" / "gateway_messages.yml"
+#: The chat widget's UI strings (labels, hints); translated with msgctxt "widget:<key>".
+WIDGET_STRINGS = PROJECT_ROOT / "bot" / "widget_strings.yml"
 Response = dict[str, Any]
 
 
@@ -44,3 +46,9 @@ def load_responses(domain_dir: Path = DOMAIN_DIR, extra: Path = GATEWAY_MESSAGES
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         responses.update(data.get("responses") or {})
     return responses
+
+
+def load_widget_strings(path: Path = WIDGET_STRINGS) -> dict[str, str]:
+    """The widget's UI strings in English, keyed as in the YAML file."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return {str(key): str(value) for key, value in (data.get("strings") or {}).items()}
