@@ -1,4 +1,4 @@
-"""The service search: collect a place (and needs), then list the best services.
+"""The service search: ask for a place and any needs, then list the best services.
 
 Only the place's key — an outward code such as "HR4" or a town name — is kept in
 the `location` slot, never the full postcode someone typed.
@@ -15,9 +15,10 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.phrases import conversation_language, phrase
 from directory import Directory, PlaceNotFound, ServiceHit
 from directory.tags import is_need_tag
-from waymark.safety.danger import default_rules
 
 log = logging.getLogger(__name__)
+
+DANGER_INTENT = "immediate_danger"
 
 _directory: Directory | None = None
 
@@ -40,13 +41,23 @@ class ValidateServiceSearchForm(FormValidationAction):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> dict[str, Any]:
         """Read a place from free text when we asked for it and no entity was found."""
-        if tracker.get_slot("requested_slot") != "location" or tracker.get_slot("location"):
+        if not _answers_question(tracker, "location"):
             return {}
-        text = tracker.latest_message.get("text") or ""
-        if default_rules().match(text):
-            return {}
-        place = directory().resolve_place(text)
+        place = directory().resolve_place(tracker.latest_message.get("text") or "")
         return {"location": place.key} if place else {}
+
+    async def extract_needs(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> dict[str, Any]:
+        """Any answer to the needs question that names no need means "none in particular".
+
+        The question is asked once and never repeated: "skip", "no", "just search"
+        or anything else in any language lets the search go ahead, and the refine
+        buttons under the results are there if a need comes up later.
+        """
+        if not _answers_question(tracker, "needs"):
+            return {}
+        return {"needs": []}
 
     async def validate_location(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
@@ -68,7 +79,7 @@ class ActionFindServices(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         language = conversation_language(tracker)
-        # The model may extract a need the directory has no tag for; search on the rest.
+        # The model may name a need the directory has no tag for; search on the rest.
         needs = [need for need in (tracker.get_slot("needs") or []) if need and is_need_tag(need)]
         try:
             result = directory().search(tracker.get_slot("location") or "", needs=needs, lang=language)
@@ -90,6 +101,17 @@ class ActionFindServices(Action):
             dispatcher.utter_message(response="utter_service_item", **_item_values(hit, domain, language))
         dispatcher.utter_message(response="utter_refine_services")
         return []
+
+
+def _answers_question(tracker: Tracker, slot: str) -> bool:
+    """True when the latest message replies to the form's question for ``slot``.
+
+    A danger message is never read as an answer: the danger reply comes first and
+    the form asks its question again afterwards.
+    """
+    if tracker.get_slot("requested_slot") != slot or tracker.get_slot(slot) is not None:
+        return False
+    return (tracker.latest_message.get("intent") or {}).get("name") != DANGER_INTENT
 
 
 def _item_values(hit: ServiceHit, domain: dict[str, Any], language: str) -> dict[str, str]:

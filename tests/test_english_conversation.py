@@ -9,6 +9,7 @@ from tests.ws_client import SurvivorClient, bot_texts, conversation
 
 HEREFORDSHIRE_HELPLINE = "0800 783 1359"
 NATIONAL_HELPLINE = "0808 2000 247"
+SIGNHEALTH_TEXT = "SignHealth Domestic Abuse Service"
 
 
 async def test_greeting_support_and_local_services(live_gateway: LiveGateway) -> None:
@@ -24,8 +25,10 @@ async def test_greeting_support_and_local_services(live_gateway: LiveGateway) ->
         assert any(f["buttons"] for f in support_bot), "an offer of options comes with buttons"
         assert all(f["lang"] == "en" for f in support_bot)
 
-        services = bot_texts(await client.say("what help is near Hereford?"))
-        joined = "\n".join(services)
+        needs_question = (await client.say("what help is near Hereford?"))[-1]
+        assert "skip" in needs_question["text"].lower()
+        assert "Skip" in [button["title"] for button in needs_question["buttons"]]
+        joined = "\n".join(bot_texts(await client.say("no thanks, just show me")))
         assert HEREFORDSHIRE_HELPLINE in joined
         assert NATIONAL_HELPLINE in joined
         assert joined.index(HEREFORDSHIRE_HELPLINE) < joined.index(NATIONAL_HELPLINE), "local first"
@@ -35,15 +38,31 @@ async def test_greeting_support_and_local_services(live_gateway: LiveGateway) ->
 
 async def test_outward_code_alone_finds_services(live_gateway: LiveGateway) -> None:
     async with conversation(live_gateway.ws_url) as client:
-        joined = "\n".join(bot_texts(await client.say("HR4")))
+        await client.say("HR4")
+        joined = "\n".join(bot_texts(await client.press("/deny")))
         assert HEREFORDSHIRE_HELPLINE in joined and NATIONAL_HELPLINE in joined
+
+
+async def test_a_need_from_the_buttons_shapes_the_search(live_gateway: LiveGateway) -> None:
+    async with conversation(live_gateway.ws_url) as client:
+        await client.say("find support near Telford")
+        joined = "\n".join(bot_texts(await client.press('/inform_need{"need": "deaf_bsl"}')))
+        assert SIGNHEALTH_TEXT in joined, "the national Deaf service is listed for a Deaf need"
+
+
+async def test_needs_given_up_front_are_not_asked_again(live_gateway: LiveGateway) -> None:
+    async with conversation(live_gateway.ws_url) as client:
+        joined = "\n".join(bot_texts(await client.say("any lgbt services in Shrewsbury?")))
+        assert "skip" not in joined.lower()
+        assert NATIONAL_HELPLINE in joined
 
 
 async def test_search_asks_for_a_place_when_none_given(live_gateway: LiveGateway) -> None:
     async with conversation(live_gateway.ws_url) as client:
         ask = "\n".join(bot_texts(await client.say("can you find me local support services")))
         assert "postcode" in ask.lower()
-        joined = "\n".join(bot_texts(await client.say("im in hr4 9ab")))
+        await client.say("im in hr4 9ab")
+        joined = "\n".join(bot_texts(await client.say("skip")))
         assert HEREFORDSHIRE_HELPLINE in joined
 
 
@@ -61,7 +80,8 @@ async def test_danger_interrupts_a_search_and_the_search_carries_on(live_gateway
         await client.say("find services near me")
         replies = bot_texts(await client.say("he's outside with a knife"))
         assert replies[0].startswith("If you are in danger now, call 999.")
-        joined = "\n".join(bot_texts(await client.say("Hereford")))
+        await client.say("Hereford")
+        joined = "\n".join(bot_texts(await client.say("nope")))
         assert HEREFORDSHIRE_HELPLINE in joined
 
 

@@ -49,7 +49,9 @@ async def test_conversation_in_each_language(live_gateway: LiveGateway, code: st
         assert "999" in danger[0]["text"] and "55" in danger[0]["text"]
 
         await client.say(_longest(code, "find_service"))
-        services = _bot(await client.say("Hereford"))
+        needs_question = _bot(await client.say("Hereford"))
+        assert needs_question[-1]["text"] == _translated("utter_ask_needs", code)
+        services = _bot(await client.press("/deny"))
         texts = "\n".join(frame["text"] for frame in services)
         assert HEREFORDSHIRE_HELPLINE in texts
         intro = _translated("utter_services_intro", code).split("{")[0].strip()
