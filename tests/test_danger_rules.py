@@ -41,6 +41,12 @@ def test_every_shipped_language_has_rules() -> None:
     assert set(default_rules().languages) >= {"en", "cy", "pl", "ro", "pa", "ur", "bn", "ar", "lt", "pt"}
 
 
+def test_pattern_syntax_keeps_the_indic_marks_after_it(tmp_path: Path) -> None:
+    """A virama written right after "(" is part of the pattern, not an accent to drop."""
+    (tmp_path / "pa.yml").write_text('language: pa\npatterns:\n  - " ਪ(੍ਰ)ੇਮ "\n', encoding="utf-8")
+    assert DangerRules.from_directory(tmp_path).match("ਪ੍ਰੇਮ") is not None
+
+
 def test_patterns_are_folded_like_text(tmp_path: Path) -> None:
     (tmp_path / "xx.yml").write_text('language: xx\npatterns:\n  - " nóż "\n', encoding="utf-8")
     assert DangerRules.from_directory(tmp_path).match("NOZ") is not None

@@ -36,7 +36,9 @@ def _strip_latin_marks(text: str) -> str:
     """Drop accents from Latin, Greek and Cyrillic letters only.
 
     Indic vowel signs are combining marks too, and removing them would
-    destroy the word, so marks after other scripts are kept.
+    destroy the word, so marks after other scripts are kept, and so are marks
+    after a non-letter: in a pattern, a virama may follow regex syntax such as
+    "(" or "|".
     """
     out: list[str] = []
     keep_marks = True
@@ -45,7 +47,7 @@ def _strip_latin_marks(text: str) -> str:
             if keep_marks:
                 out.append(char)
             continue
-        keep_marks = ord(char) > 0x052F  # beyond Latin, Greek, Cyrillic
+        keep_marks = not (char.isalpha() and ord(char) <= 0x052F)  # Latin, Greek, Cyrillic letters
         out.append(char)
     return unicodedata.normalize("NFC", "".join(out))
 
