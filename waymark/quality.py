@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import asyncio
 import json
-from dataclasses import asdict, dataclass
+from collections import Counter
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from waymark import PROJECT_ROOT
@@ -23,6 +24,7 @@ from waymark.training import ensure_model
 HELDOUT_DIR = PROJECT_ROOT / "tests" / "heldout"
 REPORTS_DIR = PROJECT_ROOT / "reports"
 DANGER_INTENT = "immediate_danger"
+CONFUSIONS_SHOWN = 5
 TARGETS = {"intent_accuracy": 0.90, "danger_recall": 0.99, "false_alarm_rate": 0.05}
 
 
@@ -35,6 +37,9 @@ class LanguageScore:
     false_alarm_rate: float
     language_accuracy: float
     status: str
+    # The most frequent (true intent, predicted intent, count) mistakes: where new
+    # training data helps most, without showing anyone the held-out text itself.
+    confusions: list[tuple[str, str, int]] = field(default_factory=list)
 
     def meets_targets(self) -> bool:
         return (self.intent_accuracy >= TARGETS["intent_accuracy"] and self.danger_recall >= TARGETS["danger_recall"]
@@ -52,11 +57,14 @@ async def _score(agent, code: str, examples: list[tuple[str, str]]) -> LanguageS
     from rasa.core.channels.channel import UserMessage
 
     correct = language_correct = danger_total = danger_hit = other_total = other_flagged = 0
+    mistakes: Counter[tuple[str, str]] = Counter()
     for text, intent in examples:
         parse = await agent.processor.parse_message(UserMessage(text))
         predicted = (parse.get("intent") or {}).get("name")
         flagged = bool(parse.get("danger"))
         correct += predicted == intent
+        if predicted != intent:
+            mistakes[(intent, predicted or "none")] += 1
         language_correct += parse.get("language") == code
         if intent == DANGER_INTENT:
             danger_total += 1
@@ -67,7 +75,8 @@ async def _score(agent, code: str, examples: list[tuple[str, str]]) -> LanguageS
     n = len(examples)
     return LanguageScore(code, n, round(correct / n, 3), round(danger_hit / max(danger_total, 1), 3),
                          round(other_flagged / max(other_total, 1), 3), round(language_correct / n, 3),
-                         LANGUAGES[code].status if code in LANGUAGES else "draft")
+                         LANGUAGES[code].status if code in LANGUAGES else "draft",
+                         [(true, predicted, count) for (true, predicted), count in mistakes.most_common(CONFUSIONS_SHOWN)])
 
 
 async def _run(model_path: Path) -> list[LanguageScore]:
@@ -90,6 +99,10 @@ def markdown_table(scores: list[LanguageScore]) -> str:
     lines.append("")
     lines.append(f"Targets: intent accuracy ≥ {TARGETS['intent_accuracy']}, danger recall ≥ {TARGETS['danger_recall']}, "
                  f"false alarms ≤ {TARGETS['false_alarm_rate']}.")
+    lines += ["", "Most frequent mistakes (true intent → predicted, count):", ""]
+    for s in scores:
+        mistakes = ", ".join(f"{true} → {predicted} ×{count}" for true, predicted, count in s.confusions) or "none"
+        lines.append(f"- {s.language}: {mistakes}")
     return "\n".join(lines) + "\n"
 
 
