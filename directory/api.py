@@ -59,6 +59,9 @@ class Directory:
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
+        # Searches only read: in autocommit mode PostgreSQL needs no BEGIN and ROLLBACK
+        # round trips around them, which is a third of a search's time on a local server.
+        self._reader = engine.execution_options(isolation_level="AUTOCOMMIT")
         self.gaz = gazetteer()
         self.places = PlaceResolver(self.gaz)
 
@@ -105,7 +108,7 @@ class Directory:
         when = now or datetime.now(LONDON)
         keys = coverage_keys(place, self.gaz)
         limit = max(1, min(limit, 20))
-        with self.engine.connect() as conn:
+        with self._reader.connect() as conn:
             local = ranked_local(conn, place, keys, tags, limit)
             if not place.covered:
                 local += self._nearest_covered(conn, place, tags, limit, [s.row.id for s in local])
