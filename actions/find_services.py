@@ -15,10 +15,9 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.phrases import conversation_language, phrase
 from directory import Directory, PlaceNotFound, ServiceHit
 from directory.tags import is_need_tag
+from waymark.safety.danger import DANGER_INTENT
 
 log = logging.getLogger(__name__)
-
-DANGER_INTENT = "immediate_danger"
 
 _directory: Directory | None = None
 

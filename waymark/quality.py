@@ -18,12 +18,12 @@ from pathlib import Path
 
 from waymark import PROJECT_ROOT
 from waymark.i18n.languages import LANGUAGES
+from waymark.safety.danger import DANGER_INTENT
 from waymark.settings import Settings
 from waymark.training import ensure_model
 
 HELDOUT_DIR = PROJECT_ROOT / "tests" / "heldout"
 REPORTS_DIR = PROJECT_ROOT / "reports"
-DANGER_INTENT = "immediate_danger"
 CONFUSIONS_SHOWN = 5
 TARGETS = {"intent_accuracy": 0.90, "danger_recall": 0.99, "false_alarm_rate": 0.05}
 

@@ -17,6 +17,8 @@ import yaml
 from waymark.safety.normalise import fold_pattern, normalise
 
 PHRASES_DIR = Path(__file__).with_name("danger_phrases")
+#: The intent every part of Waymark treats as "in danger now": 999 first.
+DANGER_INTENT = "immediate_danger"
 
 
 @dataclass(frozen=True)
