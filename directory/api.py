@@ -60,7 +60,7 @@ class Directory:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         # Searches only read: in autocommit mode PostgreSQL needs no BEGIN and ROLLBACK
-        # round trips around them, which is a third of a search's time on a local server.
+        # round trips around them (two of a search's six or seven).
         self._reader = engine.execution_options(isolation_level="AUTOCOMMIT")
         self.gaz = gazetteer()
         self.places = PlaceResolver(self.gaz)
