@@ -76,6 +76,7 @@ def run_backend(label: str, directory: Directory, sizes: list[int], queries) -> 
             # visibility map that lets the need/area queries run as index-only scans.
             with directory.engine.connect() as conn:
                 conn.execution_options(isolation_level="AUTOCOMMIT").execute(text("VACUUM ANALYZE"))
+        directory.forget_cached()
         loaded = size
         load_s = time.perf_counter() - t0
         search_ms, bare_ms = measure(directory, queries)

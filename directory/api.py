@@ -1,13 +1,15 @@
 """The directory's public interface, used by the bot's actions and by the CLI."""
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Sequence
 
 from sqlalchemy import select
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import DBAPIError
 
 from . import store
 from .geo import gazetteer, haversine_km
@@ -19,6 +21,8 @@ from .search import Scored, coverage_keys, ranked_local, ranked_national
 from .tags import is_need_tag
 
 STALE_AFTER = timedelta(days=183)
+#: How long a process may list national lines from before an import done elsewhere.
+NATIONAL_CACHE_SECONDS = 60.0
 
 
 class UnknownNeed(ValueError):
@@ -62,6 +66,7 @@ class Directory:
         # Searches only read: in autocommit mode PostgreSQL needs no BEGIN and ROLLBACK
         # round trips around them (two of a search's six or seven).
         self._reader = engine.execution_options(isolation_level="AUTOCOMMIT")
+        self._national: dict[tuple[tuple[str, ...], int], tuple[float, list[Scored]]] = {}
         self.gaz = gazetteer()
         self.places = PlaceResolver(self.gaz)
 
@@ -91,6 +96,7 @@ class Directory:
             store.delete_services(conn, services.c.origin == "shipped")
             store.write_records(conn, records, "shipped", self.gaz)
             store.set_meta(conn, "shipped_hash", wanted)
+        self.forget_cached()
 
     def resolve_place(self, text: str) -> Place | None:
         """A postcode, outward code, town or council found anywhere in free text, else None."""
@@ -108,17 +114,45 @@ class Directory:
         when = now or datetime.now(LONDON)
         keys = coverage_keys(place, self.gaz)
         limit = max(1, min(limit, 20))
-        with self._reader.connect() as conn:
-            local = ranked_local(conn, place, keys, tags, limit)
-            if not place.covered:
-                local += self._nearest_covered(conn, place, tags, limit, [s.row.id for s in local])
-            national = ranked_national(conn, tags, limit)
+        local, national = self._ranked(place, keys, tags, limit)
         local_hits = tuple(self._hit(s, place, when) for s in local[:limit])
         met = {n for hit in local_hits for n in hit.matched_needs}
         return SearchResult(place=place, local=local_hits,
                             national=tuple(self._hit(s, place, when) for s in national),
                             unmet_needs=tuple(n for n in wanted if n not in met),
                             outside_region=not place.covered)
+
+    def _ranked(self, place: Place, keys: list[str], tags: list[str], limit: int) -> tuple[list[Scored], list[Scored]]:
+        """Local and national rankings, retried once on a fresh connection if the server
+        dropped the pooled one (cheaper than pinging before every search)."""
+        try:
+            return self._ranked_once(place, keys, tags, limit)
+        except DBAPIError as exc:
+            if not exc.connection_invalidated:
+                raise
+        return self._ranked_once(place, keys, tags, limit)
+
+    def _ranked_once(self, place: Place, keys: list[str], tags: list[str], limit: int) -> tuple[list[Scored], list[Scored]]:
+        with self._reader.connect() as conn:
+            local = ranked_local(conn, place, keys, tags, limit)
+            if not place.covered:
+                local += self._nearest_covered(conn, place, tags, limit, [s.row.id for s in local])
+            return local, self._national_lines(conn, tags, limit)
+
+    def _national_lines(self, conn: Connection, tags: list[str], limit: int) -> list[Scored]:
+        """National lines per set of needs, kept for NATIONAL_CACHE_SECONDS: they are a few
+        dozen rows that change only on import, and every search lists them."""
+        key = (tuple(tags), limit)
+        cached = self._national.get(key)
+        if cached and time.monotonic() - cached[0] < NATIONAL_CACHE_SECONDS:
+            return cached[1]
+        national = ranked_national(conn, tags, limit)
+        self._national[key] = (time.monotonic(), national)
+        return national
+
+    def forget_cached(self) -> None:
+        """Drop cached national lines after writing to the directory outside import_file."""
+        self._national.clear()
 
     def _nearest_covered(self, conn, place: Place, tags: Sequence[str], limit: int,
                          exclude: list[int]) -> list[Scored]:
@@ -156,6 +190,7 @@ class Directory:
         synthetic = all(r.source.startswith("synthetic") for r in report.records)
         with self.engine.begin() as conn:
             store.write_records(conn, report.records, "synthetic" if synthetic else "imported", self.gaz)
+        self.forget_cached()
         return report
 
     def check(self, today: date | None = None) -> list[str]:

@@ -3,8 +3,8 @@
 Ranking (design contract): number of requested needs met, then whether the service
 covers the user's area, then distance; ties go to general-purpose lines, services we
 can give a contact for, and file order. Two small indexed queries find the best few
-covering services and the best few nearby non-covering ones that meet a need; only
-those rows are fetched and merged, so the cost barely grows with the directory.
+covering services and the best few nearby ones that meet a need, each fetching only
+those rows; they are merged here, so the cost barely grows with the directory.
 """
 from __future__ import annotations
 
@@ -81,6 +81,17 @@ def _dist2(row: Row, place: Place) -> float:
     return (row.lat - place.lat) ** 2 + ((row.lon - place.lon) * kx) ** 2
 
 
+def _with_rows(ranking):
+    """The full service rows a ranking subquery picks, in one round trip.
+
+    The subquery's LIMIT runs before the join, so only the few chosen rows are read
+    from ``services`` however many services cover the area.
+    """
+    picked = ranking.subquery()
+    extra = [c for c in picked.c if c.name != "service_id"]
+    return select(*_COLUMNS, *extra).join(picked, services.c.id == picked.c.service_id)
+
+
 @lru_cache(maxsize=None)
 def _covering_statement(ntags: int, fallback: bool, show_perpetrator: bool):
     """Built once per shape and reused, so SQLAlchemy's compiled cache always hits."""
@@ -94,10 +105,10 @@ def _covering_statement(ntags: int, fallback: bool, show_perpetrator: bool):
         dist2 = case((sa.c.has_base == false(), 0.0), else_=dist2)
         order = (*by_need, dist2, sa.c.general.desc(), sa.c.contactable.desc(), sa.c.position)
     visible = true() if show_perpetrator else sa.c.perpetrator_only == false()
-    return (select(sa.c.service_id)
-            .where(sa.c.area_key.in_(bindparam("keys", expanding=True)), visible,
-                   sa.c.service_id.notin_(bindparam("exclude", expanding=True)))
-            .order_by(*order, sa.c.service_id).limit(bindparam("fetch")))
+    return _with_rows(select(sa.c.service_id)
+                      .where(sa.c.area_key.in_(bindparam("keys", expanding=True)), visible,
+                             sa.c.service_id.notin_(bindparam("exclude", expanding=True)))
+                      .order_by(*order, sa.c.service_id).limit(bindparam("fetch")))
 
 
 @lru_cache(maxsize=None)
@@ -108,18 +119,18 @@ def _near_statement():
     non-covering service it displaces, so the merged top ``limit`` is still exact.
     """
     sn = service_needs
-    return (select(sn.c.service_id, func.count(), func.min(sn.c.lat), func.min(sn.c.lon))
-            .where(sn.c.tag.in_(bindparam("tags", expanding=True)),
-                   sn.c.cell.in_(bindparam("cells", expanding=True)),
-                   sn.c.lat.between(bindparam("lat0"), bindparam("lat1")),
-                   sn.c.lon.between(bindparam("lon0"), bindparam("lon1")))
-            .group_by(sn.c.service_id)
-            .order_by(func.count().desc(), _dist2_expr(func.min(sn.c.lat), func.min(sn.c.lon)),
-                      sn.c.service_id)
-            .limit(bindparam("fetch")))
+    met, lat, lon = func.count().label("met"), func.min(sn.c.lat), func.min(sn.c.lon)
+    return _with_rows(select(sn.c.service_id, met, lat.label("need_lat"), lon.label("need_lon"))
+                      .where(sn.c.tag.in_(bindparam("tags", expanding=True)),
+                             sn.c.cell.in_(bindparam("cells", expanding=True)),
+                             sn.c.lat.between(bindparam("lat0"), bindparam("lat1")),
+                             sn.c.lon.between(bindparam("lon0"), bindparam("lon1")))
+                      .group_by(sn.c.service_id)
+                      .order_by(met.desc(), _dist2_expr(lat, lon), sn.c.service_id)
+                      .limit(bindparam("fetch")))
 
 
-def _near_ids(conn: Connection, place: Place, tags: Sequence[str], limit: int, params: dict) -> list[int]:
+def _near_rows(conn: Connection, place: Place, tags: Sequence[str], limit: int, params: dict) -> list[Row]:
     """Nearby services meeting the most needs: a small box first, the full NEAR_KM only if needed.
 
     The small box is enough when it already holds ``limit`` services that meet every
@@ -133,13 +144,10 @@ def _near_ids(conn: Connection, place: Place, tags: Sequence[str], limit: int, p
             "lat0": place.lat - dlat, "lat1": place.lat + dlat,
             "lon0": place.lon - dlon, "lon1": place.lon + dlon, "fetch": limit}).all()
         if len(rows) == limit and all(
-                count == len(tags) and haversine_km(place.lat, place.lon, lat, lon) <= radius
-                for _, count, lat, lon in rows):
+                r.met == len(tags) and haversine_km(place.lat, place.lon, r.need_lat, r.need_lon) <= radius
+                for r in rows):
             break
-    return [row[0] for row in rows]
-
-
-_ROWS = select(*_COLUMNS).where(services.c.id.in_(bindparam("ids", expanding=True)))
+    return rows
 
 
 def ranked_local(conn: Connection, place: Place, keys: list[str], tags: Sequence[str], limit: int,
@@ -152,16 +160,13 @@ def ranked_local(conn: Connection, place: Place, keys: list[str], tags: Sequence
     params = {"plat": place.lat, "plon": place.lon, "kx": math.cos(math.radians(place.lat)),
               "keys": keys, **{f"tag{i}": f"% {t} %" for i, t in enumerate(tags)}}
     covering = _covering_statement(len(tags), fallback, "perpetrator" in tags)
-    rows = conn.execute(covering, {**params, "exclude": list(exclude) or [-1],
-                                   "fetch": limit * len(keys)}).scalars()
-    cover_ids = list(dict.fromkeys(rows))[:limit]
-    near_ids = _near_ids(conn, place, tags, limit, params) if tags and not fallback else []
-    ids = list(dict.fromkeys(cover_ids + near_ids))
-    if not ids:
-        return []
-    rows = conn.execute(_ROWS, {"ids": ids}).all()
-    covered = set() if fallback else set(cover_ids)
-    scored = [Scored(r, _matched(r, tags), r.id in covered) for r in rows]
+    rows = {r.id: r for r in conn.execute(covering, {**params, "exclude": list(exclude) or [-1],
+                                                      "fetch": limit * len(keys)})}
+    covered = set() if fallback else set(rows)
+    if tags and not fallback:
+        for r in _near_rows(conn, place, tags, limit, params):
+            rows.setdefault(r.id, r)
+    scored = [Scored(r, _matched(r, tags), r.id in covered) for r in rows.values()]
     scored.sort(key=lambda s: _local_key(s, place, fallback))
     return scored[:limit]
 

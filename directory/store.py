@@ -41,7 +41,9 @@ def make_engine(url: str) -> Engine:
         engine = create_engine(url, future=True, poolclass=QueuePool,
                                connect_args={"check_same_thread": False})
     else:
-        engine = create_engine(url, future=True, pool_pre_ping=not url.startswith("sqlite"))
+        # No pool_pre_ping: Directory.search retries once on a dropped connection instead
+        # of paying a round trip before every search.
+        engine = create_engine(url, future=True)
     if engine.dialect.name == "sqlite":
         @event.listens_for(engine, "connect")
         def _pragmas(dbapi_conn, _record) -> None:  # WAL: readers never wait for an import

@@ -72,3 +72,9 @@ def shared_sqlite(tmp_path_factory) -> Iterator[Directory]:
     d.ensure_ready()
     yield d
     d.close()
+
+
+@pytest.fixture
+def pg_directory(postgres_url: str) -> Iterator[Directory]:
+    """The PostgreSQL directory alone, for behaviour only a server has."""
+    yield from _pg_directory(postgres_url)

@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from sqlalchemy import create_engine, text
 
 from directory import PlaceNotFound, UnknownNeed
 
@@ -131,3 +132,24 @@ def test_ensure_ready_is_idempotent(directory):
     before = directory.search("Hereford", limit=10)
     directory.ensure_ready()
     assert directory.search("Hereford", limit=10) == before
+
+
+def test_imported_national_line_is_listed_at_once(directory, tmp_path):
+    """National lines are cached per process; an import must not wait for the cache."""
+    assert "t-older-line" not in [h.id for h in directory.search("Hereford", ["older"]).national]
+    _import(directory, tmp_path, [{"id": "t-older-line", "name": "Older people's line", "areas": ["national"],
+                                   "needs": ["older"], "phone": "0808 157 0000"}])
+    assert directory.search("Hereford", ["older"]).national[0].id == "t-older-line"
+
+
+@pytest.mark.postgres
+def test_search_survives_the_server_dropping_its_connection(pg_directory, postgres_url):
+    """No ping before each search: a connection the server dropped is replaced on first use."""
+    before = pg_directory.search("Hereford", ["lgbt"])
+    with pg_directory.engine.connect() as conn:  # the same pooled connection the search used
+        pid = conn.execute(text("SELECT pg_backend_pid()")).scalar_one()
+    admin = create_engine(postgres_url, future=True)
+    with admin.begin() as conn:
+        assert conn.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": pid}).scalar_one()
+    admin.dispose()
+    assert pg_directory.search("Hereford", ["lgbt"]) == before
