@@ -38,7 +38,9 @@ def test_quick_exit_leaves_and_back_does_not_return(page: Any, gateway: Any, lea
     leave(page)
     page.wait_for_url(gateway.exit_url)
 
-    assert sockets and sockets[-1].is_closed(), "the conversation's socket must be closed on exit"
+    assert sockets, "the conversation had a socket"
+    if not sockets[-1].is_closed():  # the browser's close event can reach Playwright after the navigation
+        sockets[-1].wait_for_event("close", timeout=2000)
     assert CANARY not in page.content()
     page.go_back()
     assert page.url == gateway.before_url, "Back must skip the chat: it was replaced in history"
