@@ -24,6 +24,7 @@ def test_normalise(raw: str, folded: str) -> None:
 @pytest.mark.parametrize("text", [
     "He's outside with a knife", "hes gonna kill me", "call 999", "CANT BREATHE his hands round my neck",
     "Ma nóż!!", "mă omoară", "ele está com uma faca", "سوف يقتلني", "সে আমাকে মেরে ফেলবে",
+    "can someone call the police", "emergency", "meri jaan nu khatra hai hune", "help fi rwan plis",
 ])
 def test_danger_phrases_fire_in_many_languages(text: str) -> None:
     assert default_rules().match(text) is not None
@@ -32,6 +33,11 @@ def test_danger_phrases_fire_in_many_languages(text: str) -> None:
 @pytest.mark.parametrize("text", [
     "what help is near Hereford?", "I think my partner is controlling", "thanks so much",
     "is it abuse if he checks my phone", "HR4 9AB", "can I get a non-molestation order",
+    # planning and questions, where another language's words must not fire either
+    "should i call the police for my friend", "how do deaf people call 999", "what do i do in an emergency",
+    "how do i get help quietly if hes in the house", "where can i get help now that i have left",
+    "how do i set up emergency sos on my iphone", "sos button kithe hunda phone te",
+    "agar jaan ko khatra ho to kya karun", "999 pe kaise bataun",
 ])
 def test_ordinary_messages_do_not_fire(text: str) -> None:
     assert default_rules().match(text) is None
