@@ -37,7 +37,7 @@ def test_danger_phrases_fire_in_many_languages(text: str) -> None:
     "should i call the police for my friend", "how do deaf people call 999", "what do i do in an emergency",
     "how do i get help quietly if hes in the house", "where can i get help now that i have left",
     "how do i set up emergency sos on my iphone", "sos button kithe hunda phone te",
-    "agar jaan ko khatra ho to kya karun", "999 pe kaise bataun",
+    "agar jaan ko khatra ho to kya karun", "999 pe kaise bataun", "agar wo chaku utha le to kya karun",
 ])
 def test_ordinary_messages_do_not_fire(text: str) -> None:
     assert default_rules().match(text) is None
