@@ -5,6 +5,7 @@ import pytest
 
 from waymark.i18n.identify import identify
 from waymark.i18n.languages import supported
+from waymark.i18n.romanised import romanised_language
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -34,3 +35,20 @@ def test_unknown_defaults_to_english() -> None:
 @pytest.mark.parametrize(("code", "expected"), [("pt-BR", "pt"), ("EN_gb", "en"), ("xx", None), (None, None)])
 def test_supported(code: str | None, expected: str | None) -> None:
     assert supported(code) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("meri saas mujhe ghar se nikalne ki dhamki deti hai", "ur"),
+    ("amar bor amake taka dey na, ki korbo bujhte parchi na", "bn"),
+    ("mera pati mainu bahut tang karda, ki kara", "pa"),
+])
+def test_romanised_first_messages_are_identified(text: str, expected: str) -> None:
+    """Lingua cannot read Roman Urdu, Banglish or Roman Punjabi; the romanised classifier can."""
+    assert identify(text) == expected
+    assert identify(text, current="en") == expected
+
+
+@pytest.mark.parametrize("text", ["my husband checks my phone every night", "can I get a refuge near Telford",
+                                  "mae o'n gwirio fy ffôn bob nos", "el îmi verifică telefonul în fiecare seară"])
+def test_other_latin_messages_are_not_taken_for_romanised(text: str) -> None:
+    assert romanised_language(text) is None

@@ -18,7 +18,7 @@ log = logging.getLogger(__name__)
 
 MODEL_PREFIX = "waymark-"
 TRAINING_INPUTS = ("config.yml", "domain", "nlu", "stories", "waymark/components", "waymark/i18n/identify.py",
-                   "waymark/i18n/languages.py")
+                   "waymark/i18n/romanised.py", "waymark/i18n/languages.py")
 
 
 def _input_files(root: Path) -> list[Path]:

@@ -6,6 +6,9 @@ here are often three words long), and covers every target language including
 Welsh, Punjabi and Urdu. It is restricted to the languages Waymark speaks, which
 both speeds it up and stops it guessing languages nobody here writes.
 
+Lingua cannot see Roman Urdu, Roman Punjabi, Banglish or Arabizi; a classifier
+learnt from Waymark's own training data recognises those (romanised.py).
+
 Short or ambiguous messages ("ok", "HR4", "yes please") keep the conversation's
 current language: a switch needs clear evidence, because flipping language
 mid-conversation on a misread word would be worse than not switching.
@@ -17,13 +20,12 @@ from functools import lru_cache
 from lingua import IsoCode639_1, Language, LanguageDetector, LanguageDetectorBuilder
 
 from waymark.i18n.languages import DEFAULT_LANGUAGE, LANGUAGES, supported
+from waymark.i18n.romanised import ROMANISED, is_latin, romanised_language
 
 #: A switch away from the current language needs at least this relative confidence...
 SWITCH_CONFIDENCE = 0.55
-#: Languages often typed in Latin letters (Roman Urdu, Roman Punjabi, Arabizi,
-#: Romanised Bengali), which Lingua cannot see: Latin text only switches away
-#: from them on near-certain evidence.
-ROMANISED = frozenset({"ur", "pa", "bn", "ar"})
+#: Latin text only switches away from a language often typed in Latin letters
+#: (ROMANISED) on near-certain evidence.
 ROMANISED_SWITCH_CONFIDENCE = 0.9
 #: ...and at least this many letters, unless the script alone decides it.
 MIN_LETTERS = 10
@@ -59,6 +61,13 @@ def identify(text: str, current: str | None = None) -> str:
     letters = sum(char.isalpha() for char in text)
     if letters == 0:
         return current or DEFAULT_LANGUAGE
+    latin = is_latin(text)
+    # Roman Urdu and Roman Punjabi are too alike to switch between, so a conversation
+    # already in a romanised language keeps it; any other may switch to one.
+    if latin and letters >= MIN_LETTERS and current not in ROMANISED:
+        romanised = romanised_language(text)
+        if romanised:
+            return romanised
     confidences = {
         value.language.iso_code_639_1.name.lower(): value.value
         for value in _detector().compute_language_confidence_values(text)
@@ -66,10 +75,9 @@ def identify(text: str, current: str | None = None) -> str:
     if current and confidences.get(current, 0.0) >= KEEP_CONFIDENCE:
         return current
     best = max(confidences, key=confidences.__getitem__)
-    non_latin = any(ord(char) > 0x052F for char in text if char.isalpha())
     needed = SWITCH_CONFIDENCE
-    if current in ROMANISED and not non_latin:
+    if current in ROMANISED and latin:
         needed = ROMANISED_SWITCH_CONFIDENCE
-    if confidences[best] >= needed and (letters >= MIN_LETTERS or non_latin):
+    if confidences[best] >= needed and (letters >= MIN_LETTERS or not latin):
         return best
     return current or DEFAULT_LANGUAGE
