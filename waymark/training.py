@@ -55,7 +55,7 @@ def ensure_model(models_dir: Path, root: Path = PROJECT_ROOT) -> Path:
     from rasa.api import train
 
     log.info("model.train.start")
-    print("Training the Rasa model for the current data (about 13 minutes on 2 cores)...", flush=True)
+    print("Training the Rasa model for the current data (6 to 13 minutes on 2 cores, depending on the machine)...", flush=True)
     models_dir.mkdir(parents=True, exist_ok=True)
     started = time.monotonic()
     result = train(
