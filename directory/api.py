@@ -64,7 +64,7 @@ class Directory:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         # Searches only read: in autocommit mode PostgreSQL needs no BEGIN and ROLLBACK
-        # round trips around them (two of a search's six or seven).
+        # round trips around each search.
         self._reader = engine.execution_options(isolation_level="AUTOCOMMIT")
         self._national: dict[tuple[tuple[str, ...], int], tuple[float, list[Scored]]] = {}
         self.gaz = gazetteer()

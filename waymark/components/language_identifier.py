@@ -13,7 +13,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from waymark.components.stateless import StatelessComponent
-from waymark.i18n.identify import identify
+from waymark.i18n.identify import identify, preload
 
 #: Message property read by the tokenizer and reported by `waymark triage`.
 LANGUAGE = "language"
@@ -22,6 +22,9 @@ LANGUAGE = "language"
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False)
 class LanguageIdentifier(StatelessComponent):
     """Sets the `language` property and entity on every message that has text."""
+
+    def __init__(self) -> None:
+        preload()
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:
         """Label training examples too, so tokenisation matches run time."""

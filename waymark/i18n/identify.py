@@ -20,7 +20,7 @@ from functools import lru_cache
 from lingua import IsoCode639_1, Language, LanguageDetector, LanguageDetectorBuilder
 
 from waymark.i18n.languages import DEFAULT_LANGUAGE, LANGUAGES, supported
-from waymark.i18n.romanised import ROMANISED, is_latin, romanised_language
+from waymark.i18n.romanised import ROMANISED, classifier, is_latin, romanised_language
 
 #: A switch away from the current language needs at least this relative confidence...
 SWITCH_CONFIDENCE = 0.55
@@ -39,6 +39,13 @@ _SCRIPT_LANGUAGES = (("\u0a00", "\u0a7f", "pa"), ("\u0980", "\u09ff", "bn"))
 def _detector() -> LanguageDetector:
     languages = [Language.from_iso_code_639_1(getattr(IsoCode639_1, code.upper())) for code in LANGUAGES]
     return LanguageDetectorBuilder.from_languages(*languages).with_preloaded_language_models().build()
+
+
+def preload() -> None:
+    """Load Lingua's models and fit the romanised classifier now, so that a survivor's
+    first message does not wait for them."""
+    _detector()
+    classifier()
 
 
 def _single_script_language(text: str) -> str | None:

@@ -44,13 +44,14 @@ def latin_examples(nlu_dir: Path) -> Iterator[tuple[str, str]]:
 
 
 @lru_cache(maxsize=1)
-def _classifier() -> Any:
+def classifier() -> Any:
+    """The fitted classifier (once per process), or None when no romanised examples exist."""
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import SGDClassifier
     from sklearn.pipeline import make_pipeline
 
     examples = list(latin_examples(NLU_DIR))
-    if len({language for _, language in examples} & ROMANISED) == 0:
+    if not ROMANISED & {language for _, language in examples}:
         return None
     texts, languages = zip(*examples)
     model = make_pipeline(
@@ -61,7 +62,7 @@ def _classifier() -> Any:
 
 def romanised_language(text: str) -> str | None:
     """The romanised language ``text`` is written in, or None when unsure or not romanised."""
-    model = _classifier()
+    model = classifier()
     if model is None or not is_latin(text):
         return None
     probabilities = model.predict_proba([text.lower()])[0]
