@@ -56,3 +56,18 @@ def test_pattern_syntax_keeps_the_indic_marks_after_it(tmp_path: Path) -> None:
 def test_patterns_are_folded_like_text(tmp_path: Path) -> None:
     (tmp_path / "xx.yml").write_text('language: xx\npatterns:\n  - " nóż "\n', encoding="utf-8")
     assert DangerRules.from_directory(tmp_path).match("NOZ") is not None
+
+
+def test_shared_guards_are_expanded_and_quantifiers_left_alone(tmp_path: Path) -> None:
+    (tmp_path / "xx.yml").write_text(
+        'language: xx\nguards:\n  not_past: "(?!.* yesterday )"\npatterns:\n  - "^{not_past}.* (knife|(ab){2}) "\n',
+        encoding="utf-8")
+    rules = DangerRules.from_directory(tmp_path)
+    assert rules.match("he has a knife") is not None and rules.match("abab") is not None
+    assert rules.match("he had a knife yesterday") is None
+
+
+def test_an_unknown_guard_fails_at_load(tmp_path: Path) -> None:
+    (tmp_path / "xx.yml").write_text('language: xx\npatterns:\n  - "^{not_defined}.* knife "\n', encoding="utf-8")
+    with pytest.raises(ValueError, match="not_defined"):
+        DangerRules.from_directory(tmp_path)

@@ -21,6 +21,25 @@ PHRASES_DIR = Path(__file__).with_name("danger_phrases")
 DANGER_INTENT = "immediate_danger"
 
 
+_GUARD = re.compile(r"\{([a-z][a-z0-9_]*)\}")
+
+
+def expand_guards(pattern: str, guards: dict[str, str]) -> str:
+    """Replace ``{name}`` with the file's guard of that name.
+
+    A guard is a lookahead many patterns share (say, "not when the message asks
+    whether past behaviour was abuse"); writing it once keeps the copies from
+    drifting apart. Regex quantifiers such as ``{0,2}`` are left alone; an unknown
+    name fails at start-up like any other broken pattern.
+    """
+    def guard(match: re.Match[str]) -> str:
+        if match.group(1) not in guards:
+            raise ValueError(f"danger pattern uses an unknown guard {{{match.group(1)}}}")
+        return guards[match.group(1)]
+
+    return _GUARD.sub(guard, pattern)
+
+
 @dataclass(frozen=True)
 class DangerMatch:
     """Which rule fired: a language code and the pattern's index, never the text."""
@@ -41,7 +60,9 @@ class DangerRules:
         patterns: dict[str, list[re.Pattern[str]]] = {}
         for path in sorted(directory.glob("*.yml")):
             data = yaml.safe_load(path.read_text(encoding="utf-8"))
-            patterns[data["language"]] = [re.compile(fold_pattern(p), re.IGNORECASE) for p in data["patterns"]]
+            guards = data.get("guards") or {}
+            patterns[data["language"]] = [re.compile(fold_pattern(expand_guards(p, guards)), re.IGNORECASE)
+                                          for p in data["patterns"]]
         return cls(patterns)
 
     @property
