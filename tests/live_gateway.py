@@ -58,6 +58,15 @@ class LiveGateway:
         """How many times the gateway logged ``event`` (its logs carry events, never text)."""
         return self.log_text().count(event)
 
+    def wait_for_log_count(self, event: str, more_than: int, timeout: float = 10.0) -> bool:
+        """Wait until ``event`` was logged more than ``more_than`` times; False on timeout."""
+        deadline = time.monotonic() + timeout
+        while self.log_count(event) <= more_than:
+            if time.monotonic() > deadline:
+                return False
+            time.sleep(0.2)
+        return True
+
     def stop(self) -> None:
         self.process.terminate()
         try:

@@ -29,18 +29,17 @@ def press_shift_three_times(page: Any) -> None:
 @pytest.mark.parametrize("leave", [press_exit_button, press_escape, press_shift_three_times],
                          ids=["button", "escape", "shift-x3"])
 def test_quick_exit_leaves_and_back_does_not_return(page: Any, gateway: Any, leave: Callable[[Any], None]) -> None:
-    sockets: list[Any] = []
-    page.on("websocket", lambda socket: sockets.append(socket))
     page.goto(gateway.before_url)
     open_standalone(page, gateway.url("/"))
     say(page, CANARY)
+    ended_before = gateway.log_count("conversation.end")
 
     leave(page)
     page.wait_for_url(gateway.exit_url)
 
-    assert sockets, "the conversation had a socket"
-    if not sockets[-1].is_closed():  # the browser's close event can reach Playwright after the navigation
-        sockets[-1].wait_for_event("close", timeout=2000)
+    # Checked on the server: Playwright does not always report the close of a socket
+    # whose page has already navigated away.
+    assert gateway.wait_for_log_count("conversation.end", ended_before), "exit must end the conversation"
     assert CANARY not in page.content()
     page.go_back()
     assert page.url == gateway.before_url, "Back must skip the chat: it was replaced in history"

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-import time
 from typing import Any
 
 import pytest
@@ -106,7 +105,4 @@ def test_closing_the_tab_ends_the_conversation_on_the_server(context: Any, gatew
     open_standalone(page, gateway.url("/"))
     ended_before = gateway.log_count("conversation.end")
     page.close()
-    deadline = time.monotonic() + 10
-    while gateway.log_count("conversation.end") == ended_before and time.monotonic() < deadline:
-        time.sleep(0.2)
-    assert gateway.log_count("conversation.end") > ended_before
+    assert gateway.wait_for_log_count("conversation.end", ended_before)
